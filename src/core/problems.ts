@@ -32,8 +32,16 @@ function plainMessage(issue: z.core.$ZodIssue): string {
     const names = issue.keys.map((k) => `"${k}"`).join(', ');
     return `unknown field ${names}: check the spelling (field names are case-sensitive)`;
   }
+  if (issue.code === 'invalid_key') {
+    return issue.issues.map((inner) => inner.message).join('; ');
+  }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return `is missing: it ${issue.message}`;
+    return issue.expected === 'object' || issue.expected === 'record'
+      ? 'is missing'
+      : `is missing: it ${issue.message}`;
+  }
+  if (issue.code === 'invalid_type' && (issue.expected === 'object' || issue.expected === 'record')) {
+    return 'must be an object { … } with named fields';
   }
   return issue.message;
 }

@@ -84,35 +84,42 @@ const typeSchema = z.strictObject({
 });
 
 const entryCommon = {
-  date: isoDate,
+  date: isoDate.describe('The day, "YYYY-MM-DD".'),
   id: z
     .string()
     .regex(/^[A-Za-z][A-Za-z0-9._-]{0,63}$/, {
       error: 'must start with a letter, then letters, digits, ".", "_" or "-" (at most 64 characters)',
     })
     .optional(),
-  updated: instant.optional(),
+  updated: instant
+    .optional()
+    .describe('When this entry last changed (DTSTAMP / LAST-MODIFIED), e.g. "2020-09-01T12:00:00Z".'),
 };
 
 export const windowEntrySchema = z.strictObject({
   ...entryCommon,
-  time: wallTime,
-  type: z.string({ error: 'must name one of the maintenance types' }),
-  downtimeMinutes: minutes.optional(),
-  note: text('a note').optional(),
-  status: z.enum(['planned', 'cancelled'], { error: 'must be "planned" or "cancelled"' }).default('planned'),
-  unplanned: z.boolean({ error: 'must be true or false' }).default(false),
+  time: wallTime.describe('Start, wall-clock time in calendar.timezone, "HH:MM" (24-hour clock).'),
+  type: z.string({ error: 'must name one of the maintenance types' }).describe('A key of "types", e.g. "standaard".'),
+  downtimeMinutes: minutes.optional().describe("Overrides the type's expected downtime for this window."),
+  note: text('a note').optional().describe('Extra text shown in the event description.'),
+  status: z
+    .enum(['planned', 'cancelled'], { error: 'must be "planned" or "cancelled"' })
+    .default('planned')
+    .describe('"cancelled" keeps the window in the feeds, marked as cancelled.'),
+  unplanned: z.boolean({ error: 'must be true or false' }).default(false).describe('Announced at short notice.'),
   en: z.strictObject({ note: text('an English note').optional() }).optional(),
 });
 
 export const noticeEntrySchema = z.strictObject({
   ...entryCommon,
-  noMaintenance: text('the reason there is no maintenance, such as "I.v.m. btw maand"'),
+  noMaintenance: text('the reason there is no maintenance, such as "I.v.m. btw maand"').describe(
+    'A day without maintenance, and why (shown as an all-day notice).',
+  ),
   en: z.strictObject({ noMaintenance: text('the English reason').optional() }).optional(),
 });
 
 export const calendarSection = calendarSchema;
-export const typesSection = z.record(slug, typeSchema, { error: 'must be an object of maintenance types' });
+export const typesSection = z.record(slug, typeSchema);
 
 /** The whole file, for the published JSON Schema. validate.ts checks it section by section. */
 export const scheduleSchema = z.strictObject({

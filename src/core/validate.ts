@@ -3,7 +3,6 @@ import { DateTime, IANAZone } from 'luxon';
 import type { z } from 'zod';
 import { describeJsonError, formatPath, type Problem, problemsFromZod } from './problems.js';
 import {
-  type CalendarSettings,
   calendarSection,
   type MaintenanceType,
   type NoticeEntry,
@@ -44,7 +43,11 @@ export function parseSchedule(raw: unknown): ParseResult {
     .map((key) => ({ path: key, message: 'unknown section: the file has only "calendar", "types" and "maintenance"' }));
 
   const calendar = section(['calendar'], calendarSection, input.calendar ?? {}, problems);
-  if (calendar && !(IANAZone.isValidZone(calendar.timezone) && getVtimezoneComponent(calendar.timezone))) {
+  const zoneOk =
+    calendar !== undefined &&
+    IANAZone.isValidZone(calendar.timezone) &&
+    getVtimezoneComponent(calendar.timezone) !== null;
+  if (calendar && !zoneOk) {
     problems.push({
       path: 'calendar.timezone',
       message: `"${calendar.timezone}" is not a known IANA timezone such as "Europe/Amsterdam"`,
@@ -55,9 +58,9 @@ export function parseSchedule(raw: unknown): ParseResult {
     problems.push({ path: 'types', message: 'must define at least one maintenance type' });
   }
   const entries = parseEntries(input.maintenance, problems);
-  if (calendar && types) checkEntries(entries, calendar, types, problems);
+  if (types) checkEntries(entries, zoneOk && calendar ? calendar.timezone : undefined, types, problems);
 
-  if (problems.length > 0 || !calendar || !types) return { ok: false, problems };
+  if (problems.length > 0 || !calendar || !types) return { ok: false, problems: sortByLocation(problems) };
   return { ok: true, schedule: { calendar, types, maintenance: entries.map((e) => e.entry) } };
 }
 
@@ -100,9 +103,10 @@ function parseEntries(value: unknown, problems: Problem[]): IndexedEntry[] {
   return parsed;
 }
 
+/** Cross-field checks. Without a valid timezone the wall-clock checks are skipped (that problem is reported). */
 function checkEntries(
   entries: readonly IndexedEntry[],
-  calendar: CalendarSettings,
+  zone: string | undefined,
   types: Readonly<Record<string, MaintenanceType>>,
   problems: Problem[],
 ): void {
@@ -116,7 +120,7 @@ function checkEntries(
   const noticeDays: IndexedEntry[] = [];
   for (const { index, entry } of entries) {
     const at = `maintenance[${index}]`;
-    if (!DateTime.fromISO(entry.date, { zone: calendar.timezone }).isValid) {
+    if (!DateTime.fromISO(entry.date, { zone: 'utc' }).isValid) {
       problems.push({ path: `${at}.date`, message: `"${entry.date}" is not a calendar date` });
       continue;
     }
@@ -140,7 +144,7 @@ function checkEntries(
         message: `"${entry.type}" is not a maintenance type; valid types are ${valid}`,
       });
     }
-    const timeProblem = checkWallTime(entry.date, entry.time, calendar.timezone);
+    const timeProblem = zone ? checkWallTime(entry.date, entry.time, zone) : undefined;
     if (timeProblem) problems.push({ path: `${at}.time`, message: timeProblem });
     claim(
       `window:${entry.date}T${entry.time}`,
@@ -159,6 +163,21 @@ function checkEntries(
       });
     }
   }
+}
+
+const SECTION_ORDER = ['calendar', 'types', 'maintenance'];
+
+/** File order: sections as they appear in the file, entries by index; stable within one entry. */
+function sortByLocation(problems: Problem[]): Problem[] {
+  const rank = (problem: Problem): [number, number] => {
+    const section = SECTION_ORDER.indexOf(problem.path.split(/[.[]/)[0] ?? '');
+    const index = Number(/^maintenance\[(\d+)\]/.exec(problem.path)?.[1] ?? -1);
+    return [section, index];
+  };
+  return problems
+    .map((problem, position) => ({ problem, position, rank: rank(problem) }))
+    .sort((a, b) => a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.position - b.position)
+    .map(({ problem }) => problem);
 }
 
 /** A wall-clock time that the clocks skip or pass twice is ambiguous: never shift it silently. */
