@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DateTime } from 'luxon';
 import { readConfig } from './config.js';
 import { formatProblem } from './core/problems.js';
 import { createApp, createRequestHandler } from './http/app.js';
@@ -18,7 +19,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   store.startWatching(config.recheckCron);
-  const server = createServer(createRequestHandler(store, createApp({ store, logger })));
+  const app = createApp({
+    store,
+    logger,
+    clock: () => DateTime.now(),
+    publicBaseUrl: config.publicBaseUrl,
+    trustProxy: config.trustProxy,
+  });
+  const server = createServer(createRequestHandler(store, app));
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => {
     const { address, port } = server.address() as AddressInfo;

@@ -35,11 +35,10 @@ export const REFRESH_SECONDS = 3 * 60 * 60;
 export function renderEvents(schedule: Schedule, timeline: Timeline, lang: Language): ReadonlyMap<string, string> {
   const parent = ical({ prodId: PRODID });
   const product = schedule.calendar.product ?? schedule.calendar.name;
-  const minimum = schedule.calendar.minimumEventMinutes;
   const texts = new Map<string, string>();
   for (const window of timeline.windows) {
     const event = parent.createEvent(windowEvent(schedule, window, product, lang));
-    texts.set(window.key, foldLines(writeEndInUtcIfAmbiguous(event.toString(), displayEnd(window, minimum))));
+    texts.set(window.key, foldLines(writeEndInUtcIfAmbiguous(event.toString(), window.visibleEnd)));
   }
   for (const notice of timeline.notices) {
     texts.set(notice.key, foldLines(parent.createEvent(noticeEvent(schedule, notice, lang)).toString()));
@@ -96,7 +95,7 @@ function windowEvent(schedule: Schedule, window: MaintenanceWindow, product: str
     stamp: window.updated,
     lastModified: window.updated,
     start: window.start,
-    end: displayEnd(window, schedule.calendar.minimumEventMinutes),
+    end: window.visibleEnd,
     timezone: schedule.calendar.timezone,
     summary: windowSummary(window, product, lang),
     description: windowDescription(window, lang),
@@ -111,16 +110,6 @@ function windowEvent(schedule: Schedule, window: MaintenanceWindow, product: str
       ...(window.unplanned ? [['X-MAINTENANCE-UNPLANNED', 'TRUE'] as [string, string]] : []),
     ],
   };
-}
-
-/**
- * A window without downtime still gets a short visible block. RFC 5545 §3.8.2.2 requires DTEND after DTSTART,
- * and an event with no DTEND is shown as an all-day item by Google Calendar and Evolution (khal's standards notes),
- * which would hide the hour. X-MAINTENANCE-DOWNTIME-MINUTES and the summary still say "geen downtime".
- */
-function displayEnd(window: MaintenanceWindow, minimumMinutes: number): DateTime {
-  const minimum = window.start.plus({ milliseconds: minimumMinutes * 60_000 });
-  return window.downtimeMinutes >= minimumMinutes ? window.end : minimum;
 }
 
 function noticeEvent(schedule: Schedule, notice: Notice, lang: Language): ICalEventData {

@@ -21,6 +21,12 @@ export interface MaintenanceWindow {
   /** Wall-clock start in the calendar's timezone; `end` is `downtimeMinutes` of elapsed time later. */
   readonly start: DateTime;
   readonly end: DateTime;
+  /**
+   * Where calendars draw the end: `end`, or `calendar.minimumEventMinutes` after the start for a window with little
+   * or no downtime. RFC 5545 §3.8.2.2 wants DTEND after DTSTART, and an event with no DTEND is shown as an all-day
+   * item by Google Calendar and Evolution (khal's standards notes), which would hide the hour.
+   */
+  readonly visibleEnd: DateTime;
   readonly downtimeMinutes: number;
   readonly cancelled: boolean;
   readonly unplanned: boolean;
@@ -64,6 +70,7 @@ function toWindow(schedule: Schedule, entry: WindowEntry, fallback: DateTime): M
   if (!type) throw new Error(`unvalidated schedule: unknown type ${entry.type}`);
   const start = DateTime.fromISO(`${entry.date}T${entry.time}`, { zone: schedule.calendar.timezone });
   const downtimeMinutes = entry.downtimeMinutes ?? type.downtimeMinutes;
+  const shownMinutes = Math.max(downtimeMinutes, schedule.calendar.minimumEventMinutes);
   return {
     kind: 'window',
     key: entry.id ?? `${entry.date.replaceAll('-', '')}T${entry.time.replace(':', '')}`,
@@ -74,6 +81,7 @@ function toWindow(schedule: Schedule, entry: WindowEntry, fallback: DateTime): M
     start,
     // Elapsed time, not wall-clock: 01:30 + 120 min on the night the clocks go back ends at 02:30 (second time).
     end: start.plus({ milliseconds: downtimeMinutes * 60_000 }),
+    visibleEnd: start.plus({ milliseconds: shownMinutes * 60_000 }),
     downtimeMinutes,
     cancelled: entry.status === 'cancelled',
     unplanned: entry.unplanned,

@@ -1,16 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import type { Logger } from 'pino';
 import type { ScheduleStore } from '../schedule-store.js';
+import type { AppContext } from './context.js';
 import { AppError, errorHandler } from './errors.js';
 import type { Publication } from './publication.js';
+import { apiRoutes } from './routes/api.js';
+import { feedRoutes } from './routes/feeds.js';
+import { pageRoutes } from './routes/page.js';
 import { servePrepared } from './serve-prepared.js';
-
-export interface AppDeps {
-  readonly store: ScheduleStore;
-  readonly logger: Logger;
-}
 
 export function requirePublication(store: ScheduleStore): Publication {
   const publication = store.current;
@@ -18,12 +16,29 @@ export function requirePublication(store: ScheduleStore): Publication {
   return publication;
 }
 
-/** The Express app: every route except the feed hot path, which createRequestHandler answers first. */
-export function createApp({ store, logger }: AppDeps): Express {
+/** Strict: only this server's own scripts, styles and images; no third-party requests, no framing. */
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    baseUri: ["'none'"],
+    formAction: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+};
+
+/** The Express app: every route except the plain feed hot path, which createRequestHandler answers first. */
+export function createApp(context: AppContext): Express {
+  const { store, logger } = context;
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(helmet());
+  app.set('trust proxy', context.trustProxy ?? false);
+  app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: { policy: 'no-referrer' } }));
 
   app.get('/healthz', (_req, res) => {
     const publication = requirePublication(store);
@@ -36,18 +51,9 @@ export function createApp({ store, logger }: AppDeps): Express {
       rejectedEdit: store.rejected ? { at: store.rejected.at.toISOString(), problems: store.rejected.problems } : null,
     });
   });
-
-  app.all(['/calendar.ics', '/calendar/{*rest}'], (req, res) => {
-    const publication = requirePublication(store);
-    const body = publication.bodies.get(req.path);
-    if (!body) {
-      const valid = [...publication.bodies.keys()].join(', ');
-      throw new AppError('FEED_NOT_FOUND', `No such calendar feed. Valid feeds: ${valid}`);
-    }
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      throw new AppError('METHOD_NOT_ALLOWED', 'Feeds answer GET and HEAD only.');
-    servePrepared(req, res, body);
-  });
+  app.use(feedRoutes(context));
+  app.use(apiRoutes(context));
+  app.use(pageRoutes(context));
 
   app.use((_req, _res) => {
     throw new AppError('NOT_FOUND', 'Not found.');

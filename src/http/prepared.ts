@@ -16,15 +16,27 @@ export interface PreparedBody {
   readonly filename: string | undefined;
 }
 
-export function prepareBody(text: string, contentType: string, lastModified: Date, filename?: string): PreparedBody {
+/** "max" for bodies served many times (feeds); "fast" for answers computed per query (API). */
+export type Effort = 'max' | 'fast';
+
+export function prepareBody(
+  text: string,
+  contentType: string,
+  lastModified: Date,
+  filename?: string,
+  effort: Effort = 'max',
+): PreparedBody {
   const identity = Buffer.from(text, 'utf8');
   const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
   return {
     contentType,
     identity,
-    gzip: gzipSync(identity, { level: 9 }),
+    gzip: gzipSync(identity, { level: effort === 'max' ? 9 : 6 }),
     br: brotliCompressSync(identity, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: effort === 'max' ? 11 : 5,
+        [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+      },
     }),
     etag: `"${hash}"`,
     lastModified: new Date(Math.floor(lastModified.getTime() / 1000) * 1000),

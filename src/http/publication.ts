@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { type FeedVariant, listFeeds, selectFeedContent } from '../core/feeds.js';
 import { renderEvents, renderFeed } from '../core/ical.js';
 import type { Schedule } from '../core/schedule.js';
@@ -14,10 +15,15 @@ export interface Publication {
   readonly schedule: Schedule;
   readonly timeline: Timeline;
   readonly feeds: readonly FeedVariant[];
-  /** Feed bodies by URL path ("/calendar.ics"). */
+  /** The standard feeds by URL path ("/calendar.ics"), in the schedule's language. */
   readonly bodies: ReadonlyMap<string, PreparedBody>;
   readonly publishedAt: Date;
+  /** Rendered on first request: other languages, type selections, single events. Bounded, per version. */
+  readonly variants: LRUCache<string, PreparedBody>;
+  readonly eventTexts: Map<Language, ReadonlyMap<string, string>>;
 }
+
+const DEFAULT_LANGUAGE: Language = 'nl';
 
 /**
  * Renders every feed of a validated schedule. `modifiedAt` (the file's mtime) becomes Last-Modified for feeds
@@ -26,11 +32,10 @@ export interface Publication {
 export function publish(schedule: Schedule, modifiedAt: Date, previous?: Publication): Publication {
   const timeline = buildTimeline(schedule);
   const feeds = listFeeds(schedule);
-  const lang: Language = 'nl';
-  const events = renderEvents(schedule, timeline, lang);
+  const events = renderEvents(schedule, timeline, DEFAULT_LANGUAGE);
   const bodies = new Map<string, PreparedBody>();
   for (const feed of feeds) {
-    const text = renderFeed(schedule, feed, selectFeedContent(feed, timeline), events, lang);
+    const text = renderFeed(schedule, feed, selectFeedContent(feed, timeline), events, DEFAULT_LANGUAGE);
     const body = prepareBody(text, ICS_CONTENT_TYPE, modifiedAt, feed.filename);
     bodies.set(feed.path, carryLastModified(body, previous?.bodies.get(feed.path)));
   }
@@ -41,5 +46,75 @@ export function publish(schedule: Schedule, modifiedAt: Date, previous?: Publica
     feeds,
     bodies,
     publishedAt: modifiedAt,
+    variants: new LRUCache({ max: 256 }),
+    eventTexts: new Map([[DEFAULT_LANGUAGE, events]]),
   };
+}
+
+export interface FeedOptions {
+  readonly lang: Language;
+  /** Only for /calendar.ics: a selection of type slugs (validated by the caller). */
+  readonly types?: readonly string[] | undefined;
+}
+
+/** A feed in another language or with a type selection, rendered once and kept in the bounded cache. */
+export function feedVariant(publication: Publication, feed: FeedVariant, options: FeedOptions): PreparedBody {
+  const types = options.types ? [...new Set(options.types)].sort() : undefined;
+  if (options.lang === DEFAULT_LANGUAGE && !types) {
+    const body = publication.bodies.get(feed.path);
+    if (body) return body;
+  }
+  const key = `${feed.path}|${options.lang}|${types?.join(',') ?? ''}`;
+  return cached(
+    publication,
+    key,
+    () => {
+      const selected: FeedVariant = types
+        ? { ...feed, qualifier: undefined, includeNotices: false, selects: (w) => types.includes(w.type) }
+        : feed;
+      const content = selectFeedContent(selected, publication.timeline);
+      return renderFeed(publication.schedule, selected, content, eventTexts(publication, options.lang), options.lang);
+    },
+    feed.filename,
+  );
+}
+
+/** One window or notice as its own calendar, for "add this one to my calendar". */
+export function singleEvent(publication: Publication, key: string, lang: Language): PreparedBody | undefined {
+  const window = publication.timeline.windows.find((w) => w.key === key);
+  const notice = window ? undefined : publication.timeline.notices.find((n) => n.key === key);
+  if (!window && !notice) return undefined;
+  const feed: FeedVariant = {
+    id: key,
+    path: '',
+    filename: `${key}.ics`,
+    qualifier: undefined,
+    includeNotices: notice !== undefined,
+    selects: (w) => w === window,
+  };
+  const content = { windows: window ? [window] : [], notices: notice ? [notice] : [] };
+  return cached(
+    publication,
+    `event|${key}|${lang}`,
+    () => renderFeed(publication.schedule, feed, content, eventTexts(publication, lang), lang),
+    feed.filename,
+  );
+}
+
+function cached(publication: Publication, key: string, render: () => string, filename: string): PreparedBody {
+  let body = publication.variants.get(key);
+  if (!body) {
+    body = prepareBody(render(), ICS_CONTENT_TYPE, publication.publishedAt, filename);
+    publication.variants.set(key, body);
+  }
+  return body;
+}
+
+function eventTexts(publication: Publication, lang: Language): ReadonlyMap<string, string> {
+  let texts = publication.eventTexts.get(lang);
+  if (!texts) {
+    texts = renderEvents(publication.schedule, publication.timeline, lang);
+    publication.eventTexts.set(lang, texts);
+  }
+  return texts;
 }

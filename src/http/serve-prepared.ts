@@ -18,12 +18,17 @@ type Encoding = 'br' | 'gzip' | 'identity';
  * Answers GET or HEAD for a prepared body: content negotiation, conditional GET (RFC 9110 §13) and headers, with
  * no per-request hashing or compression. Plain node:http so that the feed hot path does not go through routing.
  */
-export function servePrepared(req: IncomingMessage, res: ServerResponse, body: PreparedBody): void {
+export function servePrepared(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: PreparedBody,
+  cacheControl = CACHE_CONTROL,
+): void {
   const encoding = chooseEncoding(req.headers['accept-encoding']);
   const etag = encoding === 'identity' ? body.etag : `${body.etag.slice(0, -1)}-${encoding}"`;
   const headers: Record<string, string> = {
     ...SECURITY_HEADERS,
-    'Cache-Control': CACHE_CONTROL,
+    'Cache-Control': cacheControl,
     ETag: etag,
     'Last-Modified': body.lastModified.toUTCString(),
     Vary: 'Accept-Encoding',

@@ -3,6 +3,7 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders } from '
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import pino from 'pino';
 import { createApp, createRequestHandler } from '../../src/http/app.js';
 import { ScheduleStore } from '../../src/schedule-store.js';
@@ -16,7 +17,14 @@ export interface TestServer {
 }
 
 /** The real app on a real port, with its schedule in a temporary folder. */
-export async function startServer(schedule: string | object, options: { watch?: boolean } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  watch?: boolean;
+  now?: string;
+  publicBaseUrl?: string;
+  trustProxy?: boolean;
+}
+
+export async function startServer(schedule: string | object, options: ServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'maintenance-calendar-'));
   const file = join(dir, 'schedule.json');
   const writeSchedule = (content: string | object) =>
@@ -26,7 +34,9 @@ export async function startServer(schedule: string | object, options: { watch?: 
   const store = new ScheduleStore(file, logger);
   await store.reload();
   if (options.watch) store.startWatching('* * * * *');
-  const server = createServer(createRequestHandler(store, createApp({ store, logger })));
+  const clock = () => (options.now ? DateTime.fromISO(options.now) : DateTime.now());
+  const app = createApp({ store, logger, clock, publicBaseUrl: options.publicBaseUrl, trustProxy: options.trustProxy });
+  const server = createServer(createRequestHandler(store, app));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

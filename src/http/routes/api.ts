@@ -1,0 +1,62 @@
+import { type Router as ExpressRouter, Router } from 'express';
+import type { DateTime } from 'luxon';
+import { filterTimeline, findStatus, viewNotice, viewWindow } from '../../core/present.js';
+import { requirePublication } from '../app.js';
+import { baseUrl } from '../base-url.js';
+import type { AppContext } from '../context.js';
+import { prepareBody } from '../prepared.js';
+import { parseBoolean, parseDate, parseLang, parseTypes } from '../query.js';
+import { servePrepared } from '../serve-prepared.js';
+import { openApiDocument } from './openapi.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The JSON API for integrators: windows and notices with filters, the current status, and its OpenAPI description. */
+export function apiRoutes(context: AppContext): ExpressRouter {
+  const router = Router();
+
+  router.get('/api/maintenance', (req, res) => {
+    const publication = requirePublication(context.store);
+    const { schedule } = publication;
+    const lang = parseLang(req.query);
+    const filter = {
+      types: parseTypes(req.query, schedule),
+      downtime: parseBoolean(req.query, 'downtime'),
+      from: parseDate(req.query, 'from'),
+      to: parseDate(req.query, 'to'),
+    };
+    const base = baseUrl(req, context.publicBaseUrl);
+    const key = `api|${base}|${lang}|${JSON.stringify(filter)}`;
+    let body = publication.variants.get(key);
+    if (!body) {
+      const selected = filterTimeline(publication.timeline, filter);
+      const json = {
+        windows: selected.windows.map((w) => viewWindow(schedule, w, lang, base)),
+        notices: selected.notices.map((n) => viewNotice(schedule, n, lang)),
+      };
+      body = prepareBody(JSON.stringify(json), JSON_TYPE, publication.publishedAt, undefined, 'fast');
+      publication.variants.set(key, body);
+    }
+    servePrepared(req, res, body);
+  });
+
+  router.get('/api/status', (req, res) => {
+    const publication = requirePublication(context.store);
+    const lang = parseLang(req.query);
+    const base = baseUrl(req, context.publicBaseUrl);
+    const now: DateTime = context.clock();
+    const { current, next } = findStatus(publication.timeline, now);
+    const view = (w: typeof current) => (w ? viewWindow(publication.schedule, w, lang, base) : null);
+    const json = { inMaintenance: current !== undefined, current: view(current), next: view(next) };
+    const body = prepareBody(JSON.stringify(json), JSON_TYPE, publication.publishedAt, undefined, 'fast');
+    servePrepared(req, res, body, 'public, max-age=30');
+  });
+
+  router.get('/api/openapi.json', (req, res) => {
+    const publication = requirePublication(context.store);
+    const text = JSON.stringify(openApiDocument(publication.schedule, baseUrl(req, context.publicBaseUrl)), null, 2);
+    servePrepared(req, res, prepareBody(text, JSON_TYPE, publication.publishedAt, undefined, 'fast'));
+  });
+
+  return router;
+}
