@@ -104,8 +104,10 @@ function iso(time: DateTime): string {
 }
 
 function xml(text: string): string {
-  return text
-    .replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 (§2.2) forbids these characters, even escaped.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+  return (
+    text
+      .replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: XML 1.0 (§2.2) forbids these characters, even escaped.
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+  );
 }
