@@ -10,7 +10,12 @@ const text = (what: string) =>
   z
     .string({ error: `must be ${what} (text in quotes)` })
     .trim()
-    .min(1, { error: `must not be empty` });
+    .min(1, { error: 'must not be empty' })
+    // Calendar text may not hold control characters (RFC 5545 §3.3.11), nor may XML (Atom); tabs and newlines are fine.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+    .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, {
+      error: 'contains an invisible control character; retype the text',
+    });
 
 const isoDate = z
   .string({ error: 'must be a date written as "YYYY-MM-DD"' })

@@ -85,6 +85,11 @@ describe('parseSchedule', () => {
       { date: '2019-10-02', time: '21:00', type: 'klein', unplanned: 'yes' },
       'maintenance[1].unplanned: must be true or false',
     ],
+    [
+      'a control character in a note',
+      { date: '2019-10-02', time: '21:00', type: 'klein', note: 'a\u0007b' },
+      'maintenance[1].note: contains an invisible control character',
+    ],
     ['an empty reason', { date: '2019-10-03', noMaintenance: ' ' }, 'maintenance[1].noMaintenance: must not be empty'],
     [
       'an id that looks like a date',
