@@ -58,7 +58,7 @@ export class ScheduleStore {
     if (text === this.#lastText && this.#current) return { status: 'unchanged' };
     const parsed = parseScheduleText(text);
     if (!parsed.ok) return this.#reject(parsed.problems);
-    const publication = publish(parsed.schedule, modifiedAt, this.#current);
+    const publication = await publish(parsed.schedule, modifiedAt, this.#current);
     const changed = publication.version !== this.#current?.version;
     this.#lastText = text;
     this.#rejected = undefined;

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Language, MaintenanceWindow } from './windows.js';
+import { calendarZone } from './zone.js';
 
 /** Dates as people read them: "donderdag 2 oktober 2019, 22.00" / "Thursday 2 October 2019, 22:00". */
 const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -20,7 +21,7 @@ export function formatWindow(window: MaintenanceWindow, lang: Language): string 
 }
 
 export function formatDate(isoDate: string, zone: string, lang: Language): string {
-  return formatDay(DateTime.fromISO(isoDate, { zone }), lang);
+  return formatDay(DateTime.fromISO(isoDate, { zone: calendarZone(zone) }), lang);
 }
 
 /** "Amsterdamse tijd"-style naming without a clock: "tijd in Amsterdam" / "Amsterdam time", summer and winter alike. */

@@ -1,7 +1,6 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, {
   escape as escapeText,
-  foldLines,
   ICalEventBusyStatus,
   type ICalEventData,
   ICalEventStatus,
@@ -9,9 +8,11 @@ import ical, {
 } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { type FeedContent, type FeedVariant, feedTitle } from './feeds.js';
+import { foldLines } from './fold.js';
 import { noticeSummary, windowDescription, windowSummary } from './phrases.js';
 import type { Schedule } from './schedule.js';
 import type { Language, MaintenanceWindow, Notice, Timeline } from './windows.js';
+import { calendarZone } from './zone.js';
 
 /** Fixed, so the same schedule always gives the same bytes (RFC 5545 §3.7.3). */
 export const PRODID = '//maintenance-calendar//feed publisher//NL';
@@ -92,8 +93,8 @@ export function eventUid(key: string, schedule: Schedule): string {
 function windowEvent(schedule: Schedule, window: MaintenanceWindow, product: string, lang: Language): ICalEventData {
   return {
     id: eventUid(window.key, schedule),
-    stamp: window.updated,
-    lastModified: window.updated,
+    stamp: window.updated.toJSDate(),
+    lastModified: window.updated.toJSDate(),
     start: window.start,
     end: window.visibleEnd,
     timezone: schedule.calendar.timezone,
@@ -113,11 +114,11 @@ function windowEvent(schedule: Schedule, window: MaintenanceWindow, product: str
 }
 
 function noticeEvent(schedule: Schedule, notice: Notice, lang: Language): ICalEventData {
-  const day = DateTime.fromISO(notice.date, { zone: schedule.calendar.timezone });
+  const day = DateTime.fromISO(notice.date, { zone: calendarZone(schedule.calendar.timezone) });
   return {
     id: eventUid(notice.key, schedule),
-    stamp: notice.updated,
-    lastModified: notice.updated,
+    stamp: notice.updated.toJSDate(),
+    lastModified: notice.updated.toJSDate(),
     allDay: true,
     start: day,
     // DTEND of an all-day event is exclusive: the next day (RFC 5545 §3.6.1).

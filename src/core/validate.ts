@@ -12,6 +12,7 @@ import {
   type WindowEntry,
   windowEntrySchema,
 } from './schedule.js';
+import { calendarZone } from './zone.js';
 
 export type ParseResult = { ok: true; schedule: Schedule } | { ok: false; problems: Problem[] };
 
@@ -182,7 +183,7 @@ function sortByLocation(problems: Problem[]): Problem[] {
 
 /** A wall-clock time that the clocks skip or pass twice is ambiguous: never shift it silently. */
 function checkWallTime(date: string, time: string, zone: string): string | undefined {
-  const local = DateTime.fromISO(`${date}T${time}`, { zone });
+  const local = DateTime.fromISO(`${date}T${time}`, { zone: calendarZone(zone) });
   const offsets = local.getPossibleOffsets();
   if (local.toFormat('HH:mm') !== time) {
     return `${time} does not exist on ${date} in ${zone}: the clocks skip that hour (summer time starts); choose another time`;

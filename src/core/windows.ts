@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { isNotice, type NoticeEntry, type Schedule, type WindowEntry } from './schedule.js';
+import { calendarZone } from './zone.js';
 
 export type Language = 'nl' | 'en';
 
@@ -68,7 +69,7 @@ export function buildTimeline(schedule: Schedule): Timeline {
 function toWindow(schedule: Schedule, entry: WindowEntry, fallback: DateTime): MaintenanceWindow {
   const type = schedule.types[entry.type];
   if (!type) throw new Error(`unvalidated schedule: unknown type ${entry.type}`);
-  const start = DateTime.fromISO(`${entry.date}T${entry.time}`, { zone: schedule.calendar.timezone });
+  const start = DateTime.fromISO(`${entry.date}T${entry.time}`, { zone: calendarZone(schedule.calendar.timezone) });
   const downtimeMinutes = entry.downtimeMinutes ?? type.downtimeMinutes;
   const shownMinutes = Math.max(downtimeMinutes, schedule.calendar.minimumEventMinutes);
   return {

@@ -4,7 +4,7 @@ import { type FeedVariant, listFeeds, selectFeedContent } from '../core/feeds.js
 import { renderEvents, renderFeed } from '../core/ical.js';
 import type { Schedule } from '../core/schedule.js';
 import { buildTimeline, type Language, type Timeline } from '../core/windows.js';
-import { carryLastModified, type PreparedBody, prepareBody } from './prepared.js';
+import { carryLastModified, type PreparedBody, prepareBody, prepareBodyAsync } from './prepared.js';
 
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8';
 
@@ -25,20 +25,33 @@ export interface Publication {
 
 const DEFAULT_LANGUAGE: Language = 'nl';
 
+/** Bound of the per-version cache of query variants, API answers and single events: a flood of distinct queries
+ * evicts old entries instead of growing memory. */
+const VARIANT_CACHE_BYTES = 64 * 1024 * 1024;
+
 /**
  * Renders every feed of a validated schedule. `modifiedAt` (the file's mtime) becomes Last-Modified for feeds
  * whose bytes changed since `previous`; unchanged feeds keep theirs.
  */
-export function publish(schedule: Schedule, modifiedAt: Date, previous?: Publication): Publication {
+export async function publish(schedule: Schedule, modifiedAt: Date, previous?: Publication): Promise<Publication> {
   const timeline = buildTimeline(schedule);
   const feeds = listFeeds(schedule);
   const events = renderEvents(schedule, timeline, DEFAULT_LANGUAGE);
+  const prepared = await Promise.all(
+    feeds.map((feed) => {
+      const text = renderFeed(schedule, feed, selectFeedContent(feed, timeline), events, DEFAULT_LANGUAGE);
+      return prepareBodyAsync(text, {
+        contentType: ICS_CONTENT_TYPE,
+        lastModified: modifiedAt,
+        filename: feed.filename,
+      });
+    }),
+  );
   const bodies = new Map<string, PreparedBody>();
-  for (const feed of feeds) {
-    const text = renderFeed(schedule, feed, selectFeedContent(feed, timeline), events, DEFAULT_LANGUAGE);
-    const body = prepareBody(text, ICS_CONTENT_TYPE, modifiedAt, feed.filename);
+  feeds.forEach((feed, i) => {
+    const body = prepared[i] as PreparedBody;
     bodies.set(feed.path, carryLastModified(body, previous?.bodies.get(feed.path)));
-  }
+  });
   return {
     version: createHash('sha256').update(JSON.stringify(schedule)).digest('hex').slice(0, 12),
     schedule,
@@ -46,7 +59,11 @@ export function publish(schedule: Schedule, modifiedAt: Date, previous?: Publica
     feeds,
     bodies,
     publishedAt: modifiedAt,
-    variants: new LRUCache({ max: 256 }),
+    variants: new LRUCache({
+      max: 1000,
+      maxSize: VARIANT_CACHE_BYTES,
+      sizeCalculation: (body) => body.identity.length + body.gzip.length + body.br.length + 200,
+    }),
     eventTexts: new Map([[DEFAULT_LANGUAGE, events]]),
   };
 }
@@ -104,7 +121,8 @@ export function singleEvent(publication: Publication, key: string, lang: Languag
 function cached(publication: Publication, key: string, render: () => string, filename: string): PreparedBody {
   let body = publication.variants.get(key);
   if (!body) {
-    body = prepareBody(render(), ICS_CONTENT_TYPE, publication.publishedAt, filename);
+    const meta = { contentType: ICS_CONTENT_TYPE, lastModified: publication.publishedAt, filename };
+    body = prepareBody(render(), meta, 'max');
     publication.variants.set(key, body);
   }
   return body;

@@ -34,7 +34,7 @@ export function apiRoutes(context: AppContext): ExpressRouter {
         windows: selected.windows.map((w) => viewWindow(schedule, w, lang, base)),
         notices: selected.notices.map((n) => viewNotice(schedule, n, lang)),
       };
-      body = prepareBody(JSON.stringify(json), JSON_TYPE, publication.publishedAt, undefined, 'fast');
+      body = prepareBody(JSON.stringify(json), { contentType: JSON_TYPE, lastModified: publication.publishedAt });
       publication.variants.set(key, body);
     }
     servePrepared(req, res, body);
@@ -48,14 +48,14 @@ export function apiRoutes(context: AppContext): ExpressRouter {
     const { current, next } = findStatus(publication.timeline, now);
     const view = (w: typeof current) => (w ? viewWindow(publication.schedule, w, lang, base) : null);
     const json = { inMaintenance: current !== undefined, current: view(current), next: view(next) };
-    const body = prepareBody(JSON.stringify(json), JSON_TYPE, publication.publishedAt, undefined, 'fast');
+    const body = prepareBody(JSON.stringify(json), { contentType: JSON_TYPE, lastModified: publication.publishedAt });
     servePrepared(req, res, body, 'public, max-age=30');
   });
 
   router.get('/api/openapi.json', (req, res) => {
     const publication = requirePublication(context.store);
     const text = JSON.stringify(openApiDocument(publication.schedule, baseUrl(req, context.publicBaseUrl)), null, 2);
-    servePrepared(req, res, prepareBody(text, JSON_TYPE, publication.publishedAt, undefined, 'fast'));
+    servePrepared(req, res, prepareBody(text, { contentType: JSON_TYPE, lastModified: publication.publishedAt }));
   });
 
   return router;

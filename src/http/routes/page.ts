@@ -37,7 +37,10 @@ export function pageRoutes(context: AppContext): ExpressRouter {
     let body = publication.variants.get(key);
     if (!body) {
       const xml = renderAtom(publication.schedule, publication.timeline, { baseUrl: base, lang });
-      body = prepareBody(xml, 'application/atom+xml; charset=utf-8', publication.publishedAt, undefined, 'fast');
+      body = prepareBody(xml, {
+        contentType: 'application/atom+xml; charset=utf-8',
+        lastModified: publication.publishedAt,
+      });
       publication.variants.set(key, body);
     }
     servePrepared(req, res, body);
