@@ -47,7 +47,7 @@ function compressionOptions(size: number, effort: Effort): { gzip: ZlibOptions; 
 }
 
 function assemble(identity: Buffer, gzipped: Buffer, br: Buffer, meta: BodyMeta): PreparedBody {
-  const hash = createHash('sha256').update(identity).digest('base64url').slice(0, 27);
+  const hash = createHash('sha256').update(identity).digest('hex').slice(0, 32);
   return {
     contentType: meta.contentType,
     identity,
@@ -71,8 +71,7 @@ const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
 
 /** For the feeds of a new schedule version: compresses on the thread pool, so feeds compress in parallel. */
-export async function prepareBodyAsync(text: string, meta: BodyMeta): Promise<PreparedBody> {
-  const identity = Buffer.from(text, 'utf8');
+export async function prepareBodyAsync(identity: Buffer, meta: BodyMeta): Promise<PreparedBody> {
   const options = compressionOptions(identity.length, 'max');
   const [gzipped, br] = await Promise.all([gzipAsync(identity, options.gzip), brotliAsync(identity, options.br)]);
   return assemble(identity, gzipped, br, meta);

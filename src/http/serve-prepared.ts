@@ -12,45 +12,95 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 /** A CDN or proxy may keep a feed a few minutes; clients poll far less often (REFRESH-INTERVAL). */
 export const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=60';
 
-type Encoding = 'br' | 'gzip' | 'identity';
+export type Encoding = 'br' | 'gzip' | 'identity';
+const ENCODINGS: readonly Encoding[] = ['identity', 'gzip', 'br'];
+
+/** Flat [name, value, name, value…] header lists, the cheapest form for `writeHead`, per encoding. */
+export interface ResponseHeads {
+  readonly ok: Readonly<Record<Encoding, readonly string[]>>;
+  readonly notModified: Readonly<Record<Encoding, readonly string[]>>;
+}
+
+export function etagFor(body: PreparedBody, encoding: Encoding): string {
+  return encoding === 'identity' ? body.etag : `${body.etag.slice(0, -1)}-${encoding}"`;
+}
+
+function buildHeads(body: PreparedBody, cacheControl: string): ResponseHeads {
+  const ok = {} as Record<Encoding, string[]>;
+  const notModified = {} as Record<Encoding, string[]>;
+  for (const encoding of ENCODINGS) {
+    const common = [
+      ...Object.entries(SECURITY_HEADERS).flat(),
+      'Cache-Control',
+      cacheControl,
+      'ETag',
+      etagFor(body, encoding),
+      'Last-Modified',
+      body.lastModified.toUTCString(),
+      'Vary',
+      'Accept-Encoding',
+      'Access-Control-Allow-Origin',
+      '*',
+    ];
+    notModified[encoding] = common;
+    const full = [...common, 'Content-Type', body.contentType, 'Content-Length', String(body[encoding].length)];
+    if (encoding !== 'identity') full.push('Content-Encoding', encoding);
+    if (body.filename) full.push('Content-Disposition', `inline; filename="${body.filename}"`);
+    ok[encoding] = full;
+  }
+  return { ok, notModified };
+}
+
+const defaultHeads = new WeakMap<PreparedBody, ResponseHeads>();
+
+/** The header lists of a body, built once per body for the default Cache-Control. */
+export function responseHeads(body: PreparedBody, cacheControl = CACHE_CONTROL): ResponseHeads {
+  if (cacheControl !== CACHE_CONTROL) return buildHeads(body, cacheControl);
+  let heads = defaultHeads.get(body);
+  if (!heads) {
+    heads = buildHeads(body, cacheControl);
+    defaultHeads.set(body, heads);
+  }
+  return heads;
+}
 
 /**
  * Answers GET or HEAD for a prepared body: content negotiation, conditional GET (RFC 9110 §13) and headers, with
- * no per-request hashing or compression. Plain node:http so that the feed hot path does not go through routing.
+ * no per-request hashing, compression or header building. Plain node:http, so the feed hot path skips routing.
  */
 export function servePrepared(
   req: IncomingMessage,
   res: ServerResponse,
   body: PreparedBody,
-  cacheControl = CACHE_CONTROL,
+  cacheControl?: string,
 ): void {
   const encoding = chooseEncoding(req.headers['accept-encoding']);
-  const etag = encoding === 'identity' ? body.etag : `${body.etag.slice(0, -1)}-${encoding}"`;
-  const headers: Record<string, string> = {
-    ...SECURITY_HEADERS,
-    'Cache-Control': cacheControl,
-    ETag: etag,
-    'Last-Modified': body.lastModified.toUTCString(),
-    Vary: 'Accept-Encoding',
-    'Access-Control-Allow-Origin': '*',
-  };
+  const heads = responseHeads(body, cacheControl);
   if (isNotModified(req, body)) {
-    res.writeHead(304, headers);
+    res.writeHead(304, heads.notModified[encoding] as string[]);
     res.end();
     return;
   }
-  const bytes = encoding === 'identity' ? body.identity : body[encoding];
-  headers['Content-Type'] = body.contentType;
-  headers['Content-Length'] = String(bytes.length);
-  if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
-  if (body.filename) headers['Content-Disposition'] = `inline; filename="${body.filename}"`;
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : bytes);
+  res.writeHead(200, heads.ok[encoding] as string[]);
+  res.end(req.method === 'HEAD' ? undefined : body[encoding]);
 }
+
+const encodingMemo = new Map<string, Encoding>();
 
 /** br, then gzip, only when the client lists them with a non-zero q; anything malformed means identity. */
 export function chooseEncoding(header: string | undefined): Encoding {
   if (!header) return 'identity';
+  let encoding = encodingMemo.get(header);
+  if (encoding === undefined) {
+    encoding = parseAcceptEncoding(header);
+    // Clients send a handful of distinct values; a flood of odd ones only resets the memo.
+    if (encodingMemo.size >= 64) encodingMemo.clear();
+    encodingMemo.set(header, encoding);
+  }
+  return encoding;
+}
+
+function parseAcceptEncoding(header: string): Encoding {
   let gzip = false;
   for (const part of header.split(',')) {
     const [rawName, ...params] = part.split(';');
@@ -67,6 +117,7 @@ export function chooseEncoding(header: string | undefined): Encoding {
 function isNotModified(req: IncomingMessage, body: PreparedBody): boolean {
   const ifNoneMatch = req.headers['if-none-match'];
   if (ifNoneMatch !== undefined) {
+    if (ifNoneMatch === body.etag) return true;
     const base = body.etag.slice(1, -1);
     return ifNoneMatch.split(',').some((tag) => {
       const value = tag.trim().replace(/^W\//, '');
