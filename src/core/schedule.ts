@@ -15,7 +15,10 @@ const text = (what: string) =>
     // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
     .regex(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, {
       error: 'contains an invisible control character; retype the text',
-    });
+    })
+    .refine((value) => value.isWellFormed(), { error: 'contains a broken character (a lone UTF-16 surrogate)' })
+    // Windows line ends become plain newlines, as calendars and the API show them.
+    .transform((value) => value.replace(/\r\n?/g, '\n'));
 
 const isoDate = z
   .string({ error: 'must be a date written as "YYYY-MM-DD"' })
@@ -55,7 +58,7 @@ const calendarSchema = z.strictObject({
   product: text('the product name used in event titles, such as "Minox Online"').optional(),
   description: text('a description').optional(),
   intro: text('an introduction for the subscribe page').optional(),
-  timezone: text('an IANA timezone such as "Europe/Amsterdam"').default('Europe/Amsterdam'),
+  timezone: z.string({ error: 'must be an IANA timezone such as "Europe/Amsterdam"' }).default('Europe/Amsterdam'),
   language: z
     .string()
     .regex(/^[a-z]{2}$/, { error: 'must be a two-letter language code such as "nl"' })
