@@ -10,12 +10,13 @@ export function formatProblem(problem: Problem): string {
   return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
 
-/** `["maintenance", 4, "time"]` → `maintenance[4].time` */
+/** `["maintenance", 4, "time"]` → `maintenance[4].time`; odd keys quoted: `types["Extra groot"]` */
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
+    else if (/^[A-Za-z_$][\w$-]*$/.test(String(key))) out += out ? `.${String(key)}` : String(key);
+    else out += `[${JSON.stringify(String(key))}]`;
   }
   return out;
 }

@@ -41,7 +41,10 @@ export function parseSchedule(raw: unknown): ParseResult {
   const input = raw as Record<string, unknown>;
   const problems: Problem[] = Object.keys(input)
     .filter((key) => !TOP_LEVEL_KEYS.has(key))
-    .map((key) => ({ path: key, message: 'unknown section: the file has only "calendar", "types" and "maintenance"' }));
+    .map((key) => ({
+      path: formatPath([key]),
+      message: 'unknown section: the file has only "calendar", "types" and "maintenance"',
+    }));
 
   const calendar = section(['calendar'], calendarSection, input.calendar ?? {}, problems);
   const zoneOk =

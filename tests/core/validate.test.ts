@@ -177,7 +177,7 @@ describe('parseSchedule', () => {
     [
       'type keys that do not fit in a URL',
       { 'Extra Groot': { label: 'X', downtimeMinutes: 1, description: 'x' } },
-      'types.Extra Groot: type keys are used in URLs',
+      'types["Extra Groot"]: type keys are used in URLs',
     ],
     [
       'a type key taken by a built-in feed',
