@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     publicBaseUrl: config.publicBaseUrl,
     trustProxy: config.trustProxy,
   });
-  const server = createServer(createRequestHandler(store, app));
+  const server = createServer(createRequestHandler(store, app, logger));
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => {
     const { address, port } = server.address() as AddressInfo;

@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { ScheduleStore } from '../schedule-store.js';
 import type { AppContext } from './context.js';
 import { AppError, errorHandler } from './errors.js';
@@ -38,6 +40,10 @@ export function createApp(context: AppContext): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('trust proxy', context.trustProxy ?? false);
+  // One JSON line per request (pino-http). Feed polls answered on the hot path are logged at debug level there.
+  app.use(
+    pinoHttp({ logger, customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info') }),
+  );
   app.use(helmet({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: { policy: 'no-referrer' } }));
 
   app.get('/healthz', (_req, res) => {
@@ -66,13 +72,17 @@ export function createApp(context: AppContext): Express {
  * The server's request listener: a GET or HEAD of a feed path without a query is answered straight from memory;
  * everything else goes to Express. This keeps the polling hot path free of routing and middleware.
  */
-export function createRequestHandler(store: ScheduleStore, app: Express) {
+export function createRequestHandler(store: ScheduleStore, app: Express, logger?: Logger) {
+  // Decided once: a per-request log line would cost the hot path more than the rest of its work.
+  const logPolls = logger?.isLevelEnabled('debug') === true;
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = req.url ?? '/';
     if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?')) {
       const body = store.current?.bodies.get(url);
       if (body) {
         servePrepared(req, res, body);
+        if (logPolls)
+          logger?.debug({ req: { method: req.method, url }, res: { statusCode: res.statusCode } }, 'feed poll');
         return;
       }
     }

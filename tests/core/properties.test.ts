@@ -64,7 +64,7 @@ describe('properties', () => {
         const [all] = renderAll(result.schedule);
         physicalLines(Buffer.from(all ?? '', 'utf8'));
         const description = String(parseIcs(all ?? '').events[0]?.component.getFirstPropertyValue('description'));
-        expect(description).toContain(`🚧${note.trim()}é`);
+        expect(description).toContain(`🚧${note}é`);
       }),
       { numRuns: 10 },
     );
