@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Server as NetServer } from 'node:net';
 import { DateTime } from 'luxon';
 import { readConfig } from './config.js';
 import { formatProblem } from './core/problems.js';
-import { createApp, createRequestHandler } from './http/app.js';
+import { createApp, createRequestHandler, type Lifecycle } from './http/app.js';
 import { createLogger } from './logger.js';
 import { ScheduleStore } from './schedule-store.js';
 
@@ -26,7 +26,8 @@ async function main(): Promise<void> {
     publicBaseUrl: config.publicBaseUrl,
     trustProxy: config.trustProxy,
   });
-  const server = createServer(createRequestHandler(store, app, logger));
+  const lifecycle: Lifecycle = { draining: false };
+  const server = createServer(createRequestHandler(store, app, logger, lifecycle));
   server.keepAliveTimeout = 65_000;
   server.listen(config.port, config.host, () => {
     const { address, port } = server.address() as AddressInfo;
@@ -35,24 +36,35 @@ async function main(): Promise<void> {
       `serving the calendar feeds at http://localhost:${port}/calendar.ics`,
     );
   });
-  const stop = (signal: string) => shutdown(server, store, signal, logger);
+  const stop = (signal: string) => {
+    lifecycle.draining = true;
+    shutdown(server, store, signal, logger);
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
 
-/** Stop accepting, let in-flight requests finish (idle keep-alive sockets close now), then exit. */
+/**
+ * Stop accepting, let in-flight requests finish, then exit. http.Server#close would also drop idle keep-alive
+ * sockets at once, racing clients that are sending their next request on them (they see ECONNRESET). So only the
+ * listening socket is closed; every answer from now on says `Connection: close`, and sockets still idle after a
+ * grace period are closed then.
+ */
 function shutdown(server: Server, store: ScheduleStore, signal: string, logger: ReturnType<typeof createLogger>): void {
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   void store.stopWatching();
-  server.close(() => {
+  netServerClose.call(server, () => {
     logger.info('stopped');
     process.exit(0);
   });
-  server.closeIdleConnections();
+  setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS).unref();
   setTimeout(() => {
     logger.warn('in-flight requests did not finish within 10 s; exiting');
     process.exit(1);
   }, 10_000).unref();
 }
+
+const IDLE_GRACE_MS = 1500;
+const netServerClose = NetServer.prototype.close;
 
 await main();

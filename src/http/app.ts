@@ -72,10 +72,16 @@ export function createApp(context: AppContext): Express {
  * The server's request listener: a GET or HEAD of a feed path without a query is answered straight from memory;
  * everything else goes to Express. This keeps the polling hot path free of routing and middleware.
  */
-export function createRequestHandler(store: ScheduleStore, app: Express, logger?: Logger) {
+/** Set on SIGTERM: every answer from then on closes its connection, so keep-alive clients let go. */
+export interface Lifecycle {
+  draining: boolean;
+}
+
+export function createRequestHandler(store: ScheduleStore, app: Express, logger?: Logger, lifecycle?: Lifecycle) {
   // Decided once: a per-request log line would cost the hot path more than the rest of its work.
   const logPolls = logger?.isLevelEnabled('debug') === true;
   return (req: IncomingMessage, res: ServerResponse): void => {
+    if (lifecycle?.draining) res.setHeader('Connection', 'close');
     const url = req.url ?? '/';
     if ((req.method === 'GET' || req.method === 'HEAD') && !url.includes('?')) {
       const body = store.current?.bodies.get(url);
