@@ -55,12 +55,12 @@ function shutdown(server: Server, store: ScheduleStore, signal: string, logger: 
   void store.stopWatching();
   netServerClose.call(server, () => {
     logger.info('stopped');
-    process.exit(0);
+    logger.flush(() => process.exit(0));
   });
   setTimeout(() => server.closeIdleConnections(), IDLE_GRACE_MS).unref();
   setTimeout(() => {
     logger.warn('in-flight requests did not finish within 10 s; exiting');
-    process.exit(1);
+    logger.flush(() => process.exit(1));
   }, 10_000).unref();
 }
 

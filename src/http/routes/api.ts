@@ -46,9 +46,15 @@ export function apiRoutes(context: AppContext): ExpressRouter {
     const base = baseUrl(req, context.publicBaseUrl);
     const now: DateTime = context.clock();
     const { current, next } = findStatus(publication.timeline, now);
-    const view = (w: typeof current) => (w ? viewWindow(publication.schedule, w, lang, base) : null);
-    const json = { inMaintenance: current !== undefined, current: view(current), next: view(next) };
-    const body = prepareBody(JSON.stringify(json), { contentType: JSON_TYPE, lastModified: publication.publishedAt });
+    // The answer changes only when a window starts or ends: cached per (current, next) like the other variants.
+    const key = `status|${base}|${lang}|${current?.key ?? ''}|${next?.key ?? ''}`;
+    let body = publication.variants.get(key);
+    if (!body) {
+      const view = (w: typeof current) => (w ? viewWindow(publication.schedule, w, lang, base) : null);
+      const json = { inMaintenance: current !== undefined, current: view(current), next: view(next) };
+      body = prepareBody(JSON.stringify(json), { contentType: JSON_TYPE, lastModified: publication.publishedAt });
+      publication.variants.set(key, body);
+    }
     servePrepared(req, res, body, 'public, max-age=30');
   });
 
