@@ -6,9 +6,10 @@
  *    order; the ratio reported is the median of the per-round ratios.
  * 2. Big schedule: a 10,000-entry schedule.json: time to first feed, every feed fetched once, an edit served,
  *    resident memory.
- * Load goes to 127.0.0.1 only and every run is bounded in time. Env: ROUNDS (5), SECONDS (4), CONNECTIONS (32).
+ * Load goes to 127.0.0.1 only and every run is bounded in time. Env: ROUNDS (7), SECONDS (3), CONNECTIONS (32).
+ * Load comes from wrk when installed (`apt-get install wrk`), else autocannon, which tops out below the server.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
@@ -16,8 +17,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { bigSchedule } from './big-schedule.js';
 
-const ROUNDS = Number(process.env.ROUNDS ?? 5);
-const SECONDS = Number(process.env.SECONDS ?? 4);
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const SECONDS = Number(process.env.SECONDS ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 32);
 
 interface Running {
@@ -26,9 +27,13 @@ interface Running {
 }
 
 /** Starts a process that prints its port (bare server) or logs it as JSON (the service). */
-function start(args: string[], env: Record<string, string> = {}): Promise<Running> {
+function start(args: string[], env: Record<string, string> = {}, pin = false): Promise<Running> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, args, {
+    // Server on core 0, load generator on core 1 (when taskset exists): less scheduler noise between rounds.
+    const [command, commandArgs] = TASKSET
+      ? ['taskset', ['-c', '0', process.execPath, ...args]]
+      : [process.execPath, args];
+    const proc = spawn(command, commandArgs, {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
@@ -42,8 +47,8 @@ function start(args: string[], env: Record<string, string> = {}): Promise<Runnin
   });
 }
 
-function startService(env: Record<string, string> = {}): Promise<Running> {
-  return start(['dist/server.js'], { LOG_LEVEL: 'info', ...env });
+function startService(env: Record<string, string> = {}, pin = false): Promise<Running> {
+  return start(['dist/server.js'], { LOG_LEVEL: 'info', ...env }, pin);
 }
 
 function stop(running: Running): Promise<void> {
@@ -90,18 +95,63 @@ interface Measured {
   cpu: number;
 }
 
+/** wrk (C, Debian package `wrk`) when installed: it needs far less CPU than autocannon to saturate a server. */
+const WRK = spawnSync('wrk', ['--version']).error === undefined;
+const TASKSET = cpus().length >= 2 && spawnSync('taskset', ['--version']).error === undefined;
+
 async function load(target: Running, path: string, headers: Record<string, string>): Promise<Measured> {
   const pid = target.proc.pid ?? 0;
   const before = cpuSeconds(pid);
-  const result = await autocannon({ url: target.url + path, connections: CONNECTIONS, duration: SECONDS, headers });
-  const cpu = (cpuSeconds(pid) - before) / SECONDS;
+  const measured = WRK
+    ? await loadWithWrk(target.url + path, headers)
+    : await loadWithAutocannon(target.url + path, headers);
+  return { ...measured, cpu: (cpuSeconds(pid) - before) / SECONDS };
+}
+
+async function loadWithAutocannon(url: string, headers: Record<string, string>): Promise<Omit<Measured, 'cpu'>> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
-    cpu,
   };
+}
+
+function loadWithWrk(url: string, headers: Record<string, string>): Promise<Omit<Measured, 'cpu'>> {
+  const args = [
+    '-t1',
+    `-c${CONNECTIONS}`,
+    `-d${SECONDS}s`,
+    '--latency',
+    ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+    url,
+  ];
+  return new Promise((resolve, reject) => {
+    const proc = TASKSET ? spawn('taskset', ['-c', '1', 'wrk', ...args]) : spawn('wrk', args);
+    let out = '';
+    proc.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
+    proc.on('error', reject);
+    proc.on('exit', () => {
+      const ms = (label: string) => {
+        const m = new RegExp(`${label}%\\s+([\\d.]+)(us|ms|s)`).exec(out);
+        if (!m) return Number.NaN;
+        const value = Number(m[1]);
+        return m[2] === 'us' ? value / 1000 : m[2] === 's' ? value * 1000 : value;
+      };
+      const socketErrors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+      const errors = socketErrors ? socketErrors.slice(1).reduce((n, v) => n + Number(v), 0) : 0;
+      const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+      resolve({
+        rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]),
+        p50: ms('50'),
+        p99: ms('99'),
+        errors: errors + non2xx,
+      });
+    });
+  });
 }
 
 const median = (values: number[]) => {
@@ -111,7 +161,7 @@ const median = (values: number[]) => {
 };
 
 async function hotPath(): Promise<string[]> {
-  const service = await startService();
+  const service = await startService({}, true);
   const feed = `${service.url}/calendar.ics`;
   const { etag } = await get(feed);
   const forms = [
@@ -124,7 +174,7 @@ async function hotPath(): Promise<string[]> {
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const form of forms) {
-    const bare = await start(['--import', 'tsx', 'scripts/bench/bare-server.ts', feed, form.bare]);
+    const bare = await start(['--import', 'tsx', 'scripts/bench/bare-server.ts', feed, form.bare], {}, true);
     const ours: Measured[] = [];
     const theirs: Measured[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -141,7 +191,7 @@ async function hotPath(): Promise<string[]> {
     const ratios = ours.map((m, i) => m.rps / (theirs[i]?.rps ?? 1));
     const last = (list: Measured[], key: keyof Measured) => median(list.map((m) => m[key]));
     lines.push(
-      `| ${form.name} | ${Math.round(last(ours, 'rps'))} | ${Math.round(last(theirs, 'rps'))} | **${median(ratios).toFixed(2)}** | ${ratios.map((r) => r.toFixed(2)).join(' ')} | ${last(ours, 'p50')} / ${last(ours, 'p99')} | ${last(theirs, 'p50')} / ${last(theirs, 'p99')} | ${Math.round(last(ours, 'cpu') * 100)} % | ${ours.reduce((n, m) => n + m.errors, 0)} |`,
+      `| ${form.name} | ${Math.round(last(ours, 'rps'))} | ${Math.round(last(theirs, 'rps'))} | **${median(ratios).toFixed(2)}** | ${ratios.map((r) => r.toFixed(2)).join(' ')} | ${last(ours, 'p50').toFixed(2)} / ${last(ours, 'p99').toFixed(2)} | ${last(theirs, 'p50').toFixed(2)} / ${last(theirs, 'p99').toFixed(2)} | ${Math.round(last(ours, 'cpu') * 100)} % | ${ours.reduce((n, m) => n + m.errors, 0)} |`,
     );
     process.stderr.write(`  ${form.name}: ratio ${median(ratios).toFixed(2)}\n`);
   }
@@ -223,8 +273,10 @@ async function bigScheduleFigures(): Promise<string[]> {
   ];
 }
 
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`;
-process.stderr.write(`hot path: ${ROUNDS} rounds × ${SECONDS} s × 3 forms × 2 servers, ${CONNECTIONS} connections\n`);
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}; load generator: ${WRK ? 'wrk -t1' : 'autocannon'}, ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s per form and server`;
+process.stderr.write(
+  `hot path: ${ROUNDS} rounds × ${SECONDS} s × 3 forms × 2 servers, ${CONNECTIONS} connections, load by ${WRK ? 'wrk' : 'autocannon'}\n`,
+);
 const hot = await hotPath();
 process.stderr.write('big schedule: 10,000 entries\n');
 const big = await bigScheduleFigures();
