@@ -30,9 +30,8 @@ interface Running {
 function start(args: string[], env: Record<string, string> = {}, pin = false): Promise<Running> {
   return new Promise((resolve, reject) => {
     // Server on core 0, load generator on core 1 (when taskset exists): less scheduler noise between rounds.
-    const [command, commandArgs] = TASKSET
-      ? ['taskset', ['-c', '0', process.execPath, ...args]]
-      : [process.execPath, args];
+    const [command, commandArgs] =
+      pin && TASKSET ? ['taskset', ['-c', '0', process.execPath, ...args]] : [process.execPath, args];
     const proc = spawn(command, commandArgs, {
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
