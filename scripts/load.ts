@@ -4,36 +4,15 @@
  * resident memory over the run (must stay flat). Exits non-zero when either fails.
  * Env: DURATION (s), CONNECTIONS (default 100).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { startServiceProcess } from './service-process.js';
 
 const DURATION = Number(process.env.DURATION ?? 120);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 100);
 const EDITS = 4;
-
-function startService(scheduleFile: string): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['dist/server.js'], {
-      env: { ...process.env, SCHEDULE_FILE: scheduleFile, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let output = '';
-    const findPort = (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /"port":(\d+)/.exec(output)?.[1];
-      if (!port) return;
-      // From here on the request log is read and dropped, so the pipe never blocks the server.
-      proc.stdout?.off('data', findPort);
-      proc.stdout?.on('data', () => {});
-      resolve({ proc, url: `http://127.0.0.1:${port}` });
-    };
-    proc.stdout?.on('data', findPort);
-    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
 
 const rssMb = (pid: number) =>
   Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024);
@@ -47,7 +26,7 @@ const dir = mkdtempSync(join(tmpdir(), 'load-'));
 const file = join(dir, 'schedule.json');
 const schedule = JSON.parse(readFileSync('schedule.json', 'utf8'));
 writeFileSync(file, JSON.stringify(schedule, null, 2));
-const { proc, url } = await startService(file);
+const { proc, url } = await startServiceProcess(['dist/server.js'], { SCHEDULE_FILE: file });
 const pid = proc.pid ?? 0;
 const etag = (await fetch(`${url}/calendar.ics`)).headers.get('etag') ?? '';
 const rss: { at: number; mb: number }[] = [{ at: 0, mb: rssMb(pid) }];

@@ -1,21 +1,10 @@
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 
 /** `npm run screenshot [url] [file]`: a full-page PNG of the subscribe page (docs/screenshot.png in the README). */
 const url = process.argv[2] ?? 'http://localhost:3000/';
 const file = process.argv[3] ?? 'docs/screenshot.png';
 const width = Number(process.env.WIDTH ?? 1100);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width, height: 900 } });
 await page.goto(url);
 await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });

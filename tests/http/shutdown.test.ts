@@ -1,30 +1,12 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, type IncomingMessage, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bigSchedule } from '../../scripts/bench/big-schedule.js';
+import { startServiceProcess } from '../../scripts/service-process.js';
 import { parseIcs } from '../support/ics.js';
 import { ROOT } from '../support/schedules.js';
-
-/** The real entry point as a child process, so SIGTERM and the exit code are the real ones. */
-function startProcess(scheduleFile: string): Promise<{ proc: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, SCHEDULE_FILE: scheduleFile, PORT: '0', HOST: '127.0.0.1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    proc.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const port = /"port":(\d+)/.exec(output)?.[1];
-      if (port) resolve({ proc, url: `http://127.0.0.1:${port}` });
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited early with ${code}: ${output}`)));
-  });
-}
 
 interface Outcome {
   status: number;
@@ -71,7 +53,12 @@ describe('graceful shutdown', () => {
   it('on SIGTERM stops accepting, finishes every in-flight request, then exits 0', async () => {
     const file = join(dir, 'schedule.json');
     writeFileSync(file, JSON.stringify(bigSchedule(3000))); // a feed of about 2.7 MB: slow to drain
-    const { proc, url } = await startProcess(file);
+    // The real entry point as a child process, so SIGTERM and the exit code are the real ones.
+    const { proc, url } = await startServiceProcess(
+      ['--import', 'tsx', 'src/server.ts'],
+      { SCHEDULE_FILE: file },
+      ROOT,
+    );
     const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
 
     // Busy keep-alive clients polling in a loop, and downloads stalled halfway.

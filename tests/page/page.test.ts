@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.js';
+import { launchChromium } from '../../scripts/chromium.js';
 import { BUNDLED_SCHEDULE_TEXT } from '../support/schedules.js';
 import { request, startServer, type TestServer } from '../support/server.js';
 
