@@ -20,6 +20,7 @@ export class ScheduleStore {
   #current: Publication | undefined;
   #rejected: { problems: Problem[]; at: Date } | undefined;
   #lastText: string | undefined;
+  #rejectedText: string | undefined;
   #watcher: FSWatcher | undefined;
   #task: ScheduledTask | undefined;
   #debounce: NodeJS.Timeout | undefined;
@@ -55,13 +56,23 @@ export class ScheduleStore {
     } catch (error) {
       return this.#reject([{ path: '', message: `cannot read ${basename(this.file)}: ${(error as Error).message}` }]);
     }
-    if (text === this.#lastText && this.#current) return { status: 'unchanged' };
+    if (text === this.#lastText && this.#current) {
+      // Back to the version being served (say, a bad edit undone): nothing is rejected any more.
+      this.#rejected = undefined;
+      this.#rejectedText = undefined;
+      return { status: 'unchanged' };
+    }
+    if (text === this.#rejectedText) return { status: 'rejected', problems: this.#rejected?.problems ?? [] };
     const parsed = parseScheduleText(text);
-    if (!parsed.ok) return this.#reject(parsed.problems);
+    if (!parsed.ok) {
+      this.#rejectedText = text; // logged once per bad version, not at every re-check
+      return this.#reject(parsed.problems);
+    }
     const publication = await publish(parsed.schedule, modifiedAt, this.#current);
     const changed = publication.version !== this.#current?.version;
     this.#lastText = text;
     this.#rejected = undefined;
+    this.#rejectedText = undefined;
     if (!changed) return { status: 'unchanged' };
     this.#current = publication;
     this.logger.info(

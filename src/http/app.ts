@@ -4,19 +4,12 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { ScheduleStore } from '../schedule-store.js';
-import type { AppContext } from './context.js';
+import { type AppContext, requirePublication } from './context.js';
 import { AppError, errorHandler } from './errors.js';
-import type { Publication } from './publication.js';
 import { apiRoutes } from './routes/api.js';
 import { feedRoutes } from './routes/feeds.js';
 import { pageRoutes } from './routes/page.js';
 import { servePrepared } from './serve-prepared.js';
-
-export function requirePublication(store: ScheduleStore): Publication {
-  const publication = store.current;
-  if (!publication) throw new AppError('NOT_READY', 'The schedule is not loaded yet; try again shortly.');
-  return publication;
-}
 
 /** Strict: only this server's own scripts, styles and images; no third-party requests, no framing. */
 const CONTENT_SECURITY_POLICY = {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { utimesSync } from 'node:fs';
+import { readFileSync, utimesSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIcs } from '../support/ics.js';
@@ -166,6 +166,7 @@ describe('live edits', () => {
 
   it('keeps serving the last good feeds when an edit is invalid or half-written, and reports it', async () => {
     const good = await fetchFeed();
+    const goodText = readFileSync(server.file, 'utf8');
     server.writeSchedule(BUNDLED_SCHEDULE_TEXT.replace('"2019-11-04"', '"2019-11-31"'));
     await waitFor(async () => (server.store.rejected ? true : undefined));
     const health = JSON.parse((await request(`${server.url}/healthz`)).body.toString());
@@ -177,6 +178,12 @@ describe('live edits', () => {
     const still = await fetchFeed();
     expect(still.body).toEqual(good.body);
     expect(still.headers.etag).toBe(good.headers.etag);
+    server.writeSchedule(BUNDLED_SCHEDULE_TEXT.slice(0, 1000));
+    expect(await server.store.reload()).toMatchObject({ status: 'rejected' });
+    // Undoing the bad edit clears the report.
+    server.writeSchedule(goodText);
+    expect(await server.store.reload()).toMatchObject({ status: 'unchanged' });
+    expect(JSON.parse((await request(`${server.url}/healthz`)).body.toString()).rejectedEdit).toBeNull();
   });
 
   it('moves Last-Modified forward on a deletion even when the file carries an older time', async () => {

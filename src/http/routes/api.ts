@@ -1,9 +1,8 @@
 import { type Router as ExpressRouter, Router } from 'express';
 import type { DateTime } from 'luxon';
 import { filterTimeline, findStatus, viewNotice, viewWindow } from '../../core/present.js';
-import { requirePublication } from '../app.js';
 import { baseUrl } from '../base-url.js';
-import type { AppContext } from '../context.js';
+import { type AppContext, requirePublication } from '../context.js';
 import { prepareBody } from '../prepared.js';
 import { parseBoolean, parseDate, parseLang, parseTypes } from '../query.js';
 import { servePrepared } from '../serve-prepared.js';
@@ -60,8 +59,14 @@ export function apiRoutes(context: AppContext): ExpressRouter {
 
   router.get('/api/openapi.json', (req, res) => {
     const publication = requirePublication(context.store);
-    const text = JSON.stringify(openApiDocument(publication.schedule, baseUrl(req, context.publicBaseUrl)), null, 2);
-    servePrepared(req, res, prepareBody(text, { contentType: JSON_TYPE, lastModified: publication.publishedAt }));
+    const base = baseUrl(req, context.publicBaseUrl);
+    let body = publication.variants.get(`openapi|${base}`);
+    if (!body) {
+      const text = JSON.stringify(openApiDocument(publication.schedule, base), null, 2);
+      body = prepareBody(text, { contentType: JSON_TYPE, lastModified: publication.publishedAt });
+      publication.variants.set(`openapi|${base}`, body);
+    }
+    servePrepared(req, res, body);
   });
 
   return router;

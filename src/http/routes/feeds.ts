@@ -1,6 +1,5 @@
 import { type Router as ExpressRouter, Router } from 'express';
-import { requirePublication } from '../app.js';
-import type { AppContext } from '../context.js';
+import { type AppContext, requirePublication } from '../context.js';
 import { AppError } from '../errors.js';
 import { feedVariant, singleEvent } from '../publication.js';
 import { parseLang, parseTypes } from '../query.js';
