@@ -24,8 +24,7 @@ export function formatDate(isoDate: string, zone: string, lang: Language): strin
   return formatDay(DateTime.fromISO(isoDate, { zone: calendarZone(zone) }), lang);
 }
 
-/** "Amsterdamse tijd"-style naming without a clock: "tijd in Amsterdam" / "Amsterdam time", summer and winter alike. */
-export function describeZone(zone: string, lang: Language): string {
-  const city = (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
-  return lang === 'nl' ? `tijd in ${city}` : `${city} time`;
+/** "Europe/Amsterdam" → "Amsterdam": names the zone the way people do, summer and winter alike. */
+export function zoneCity(zone: string): string {
+  return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
 }

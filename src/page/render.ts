@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import { type FeedVariant, feedTitle } from '../core/feeds.js';
-import { describeZone, formatDate, formatDay, formatTime, formatWindow } from '../core/format.js';
+import { formatDate, formatDay, formatTime, formatWindow, zoneCity } from '../core/format.js';
 import { eventUid } from '../core/ical.js';
 import { describeDowntime } from '../core/phrases.js';
 import { eventPath, findStatus } from '../core/present.js';
@@ -151,7 +151,7 @@ function renderTypes(schedule: Schedule, lang: Language, t: PageTexts): string {
 type Row = { at: number; html: string };
 
 function renderCalendar(model: PageModel, t: PageTexts): string {
-  const { timeline, now, schedule, lang } = model;
+  const { timeline, now, schedule } = model;
   const zone = schedule.calendar.timezone;
   const today = now.setZone(zone).toISODate() ?? '';
   const rows = [
@@ -176,7 +176,7 @@ function renderCalendar(model: PageModel, t: PageTexts): string {
   );
   return `<section aria-labelledby="calendar"><h2 id="calendar">${esc(t.calendarTitle)}</h2>
 <p>${esc(t.calendarIntro)}</p>
-<p class="zone">${esc(t.timesIn(describeZone(zone, lang)))}</p>
+<p class="zone">${esc(t.timesIn(zoneCity(zone), zone))}</p>
 <h3 id="upcoming">${esc(t.upcomingTitle)}</h3>
 ${upcoming.length > 0 ? table('upcoming', '', upcoming, t, t.upcomingTitle) : `<p>${esc(t.noUpcoming)}</p>`}
 ${past.length > 0 ? `<h3 id="past">${esc(t.pastTitle)}</h3>\n${pastTables.join('\n')}` : ''}

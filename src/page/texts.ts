@@ -45,7 +45,7 @@ export const TEXTS = {
     calendarTitle: 'Onderhoudskalender',
     calendarIntro:
       'Naast deze geplande onderhoudsmomenten is er soms ongepland onderhoud nodig; dat kondigen we zo snel mogelijk aan. De planning kan afwijken van de uitvoering.',
-    timesIn: (zone: string) => `Alle tijden in ${zone}.`,
+    timesIn: (city: string, zone: string) => `Alle tijden zijn de lokale tijd in ${city} (${zone}).`,
     upcomingTitle: 'Gepland',
     noUpcoming: 'Er is op dit moment geen onderhoud gepland.',
     pastTitle: 'Eerder onderhoud',
@@ -109,7 +109,7 @@ export const TEXTS = {
     calendarTitle: 'Maintenance calendar',
     calendarIntro:
       'Besides these planned windows, unplanned maintenance is sometimes necessary; we announce it as soon as possible. The schedule may differ from what actually happens.',
-    timesIn: (zone: string) => `All times in ${zone}.`,
+    timesIn: (city: string, zone: string) => `All times are local time in ${city} (${zone}).`,
     upcomingTitle: 'Planned',
     noUpcoming: 'No maintenance is planned at the moment.',
     pastTitle: 'Past maintenance',
