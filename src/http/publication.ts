@@ -93,7 +93,7 @@ export function feedVariant(publication: Publication, feed: FeedVariant, options
     if (body) return body;
   }
   const key = `${feed.path}|${options.lang}|${types?.join(',') ?? ''}`;
-  return cached(
+  return cachedCalendar(
     publication,
     key,
     () => {
@@ -109,6 +109,9 @@ export function feedVariant(publication: Publication, feed: FeedVariant, options
 
 /** One window or notice as its own calendar, for "add this one to my calendar". */
 export function singleEvent(publication: Publication, key: string, lang: Language): PreparedBody | undefined {
+  const cacheKey = `event|${key}|${lang}`;
+  const hit = publication.variants.get(cacheKey);
+  if (hit) return hit;
   const window = publication.timeline.windows.find((w) => w.key === key);
   const notice = window ? undefined : publication.timeline.notices.find((n) => n.key === key);
   if (!window && !notice) return undefined;
@@ -121,22 +124,31 @@ export function singleEvent(publication: Publication, key: string, lang: Languag
     selects: (w) => w === window,
   };
   const content = { windows: window ? [window] : [], notices: notice ? [notice] : [] };
-  return cached(
+  return cachedCalendar(
     publication,
-    `event|${key}|${lang}`,
+    cacheKey,
     () => renderFeed(publication.schedule, feed, content, eventTexts(publication, lang), lang),
     feed.filename,
   );
 }
 
-function cached(publication: Publication, key: string, render: () => string, filename: string): PreparedBody {
+/**
+ * The one way to a rendered-on-demand body: from the version's bounded cache, or rendered and compressed once.
+ * Used for feed variants, single events, API answers and Atom.
+ */
+export function cachedBody(publication: Publication, key: string, prepare: () => PreparedBody): PreparedBody {
   let body = publication.variants.get(key);
   if (!body) {
-    const meta = { contentType: ICS_CONTENT_TYPE, lastModified: publication.publishedAt, filename };
-    body = prepareBody(render(), meta, 'max');
+    body = prepare();
     publication.variants.set(key, body);
   }
   return body;
+}
+
+function cachedCalendar(publication: Publication, key: string, render: () => string, filename: string): PreparedBody {
+  return cachedBody(publication, key, () =>
+    prepareBody(render(), { contentType: ICS_CONTENT_TYPE, lastModified: publication.publishedAt, filename }, 'max'),
+  );
 }
 
 function eventTexts(publication: Publication, lang: Language): ReadonlyMap<string, string> {

@@ -16,12 +16,12 @@ export type Encoding = 'br' | 'gzip' | 'identity';
 const ENCODINGS: readonly Encoding[] = ['identity', 'gzip', 'br'];
 
 /** Flat [name, value, name, value…] header lists, the cheapest form for `writeHead`, per encoding. */
-export interface ResponseHeads {
+interface ResponseHeads {
   readonly ok: Readonly<Record<Encoding, readonly string[]>>;
   readonly notModified: Readonly<Record<Encoding, readonly string[]>>;
 }
 
-export function etagFor(body: PreparedBody, encoding: Encoding): string {
+function etagFor(body: PreparedBody, encoding: Encoding): string {
   return encoding === 'identity' ? body.etag : `${body.etag.slice(0, -1)}-${encoding}"`;
 }
 
@@ -54,7 +54,7 @@ function buildHeads(body: PreparedBody, cacheControl: string): ResponseHeads {
 const defaultHeads = new WeakMap<PreparedBody, ResponseHeads>();
 
 /** The header lists of a body, built once per body for the default Cache-Control. */
-export function responseHeads(body: PreparedBody, cacheControl = CACHE_CONTROL): ResponseHeads {
+function responseHeads(body: PreparedBody, cacheControl = CACHE_CONTROL): ResponseHeads {
   if (cacheControl !== CACHE_CONTROL) return buildHeads(body, cacheControl);
   let heads = defaultHeads.get(body);
   if (!heads) {

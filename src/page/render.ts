@@ -215,6 +215,6 @@ function noticeRow({ schedule, lang }: PageModel, notice: Notice, t: PageTexts):
   };
 }
 
-export function esc(text: string): string {
+function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

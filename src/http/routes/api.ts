@@ -3,7 +3,8 @@ import type { DateTime } from 'luxon';
 import { filterTimeline, findStatus, viewNotice, viewWindow } from '../../core/present.js';
 import { baseUrl } from '../base-url.js';
 import { type AppContext, requirePublication } from '../context.js';
-import { prepareBody } from '../prepared.js';
+import { type PreparedBody, prepareBody } from '../prepared.js';
+import { cachedBody, type Publication } from '../publication.js';
 import { parseBoolean, parseDate, parseLang, parseTypes } from '../query.js';
 import { servePrepared } from '../serve-prepared.js';
 import { openApiDocument } from './openapi.js';
@@ -26,16 +27,13 @@ export function apiRoutes(context: AppContext): ExpressRouter {
     };
     const base = baseUrl(req, context.publicBaseUrl);
     const key = `api|${base}|${lang}|${JSON.stringify(filter)}`;
-    let body = publication.variants.get(key);
-    if (!body) {
+    const body = cachedJson(publication, key, () => {
       const selected = filterTimeline(publication.timeline, filter);
-      const json = {
+      return {
         windows: selected.windows.map((w) => viewWindow(schedule, w, lang, base)),
         notices: selected.notices.map((n) => viewNotice(schedule, n, lang)),
       };
-      body = prepareBody(JSON.stringify(json), { contentType: JSON_TYPE, lastModified: publication.publishedAt });
-      publication.variants.set(key, body);
-    }
+    });
     servePrepared(req, res, body);
   });
 
@@ -47,27 +45,28 @@ export function apiRoutes(context: AppContext): ExpressRouter {
     const { current, next } = findStatus(publication.timeline, now);
     // The answer changes only when a window starts or ends: cached per (current, next) like the other variants.
     const key = `status|${base}|${lang}|${current?.key ?? ''}|${next?.key ?? ''}`;
-    let body = publication.variants.get(key);
-    if (!body) {
+    const body = cachedJson(publication, key, () => {
       const view = (w: typeof current) => (w ? viewWindow(publication.schedule, w, lang, base) : null);
-      const json = { inMaintenance: current !== undefined, current: view(current), next: view(next) };
-      body = prepareBody(JSON.stringify(json), { contentType: JSON_TYPE, lastModified: publication.publishedAt });
-      publication.variants.set(key, body);
-    }
+      return { inMaintenance: current !== undefined, current: view(current), next: view(next) };
+    });
     servePrepared(req, res, body, 'public, max-age=30');
   });
 
   router.get('/api/openapi.json', (req, res) => {
     const publication = requirePublication(context.store);
     const base = baseUrl(req, context.publicBaseUrl);
-    let body = publication.variants.get(`openapi|${base}`);
-    if (!body) {
-      const text = JSON.stringify(openApiDocument(publication.schedule, base), null, 2);
-      body = prepareBody(text, { contentType: JSON_TYPE, lastModified: publication.publishedAt });
-      publication.variants.set(`openapi|${base}`, body);
-    }
-    servePrepared(req, res, body);
+    servePrepared(
+      req,
+      res,
+      cachedJson(publication, `openapi|${base}`, () => openApiDocument(publication.schedule, base)),
+    );
   });
 
   return router;
+}
+
+function cachedJson(publication: Publication, key: string, build: () => unknown): PreparedBody {
+  return cachedBody(publication, key, () =>
+    prepareBody(JSON.stringify(build()), { contentType: JSON_TYPE, lastModified: publication.publishedAt }),
+  );
 }

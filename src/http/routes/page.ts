@@ -5,6 +5,7 @@ import { renderPage } from '../../page/render.js';
 import { baseUrl } from '../base-url.js';
 import { type AppContext, requirePublication } from '../context.js';
 import { prepareBody } from '../prepared.js';
+import { cachedBody } from '../publication.js';
 import { parseLang } from '../query.js';
 import { servePrepared } from '../serve-prepared.js';
 
@@ -33,15 +34,12 @@ export function pageRoutes(context: AppContext): ExpressRouter {
     const lang = parseLang(req.query);
     const base = baseUrl(req, context.publicBaseUrl);
     const key = `atom|${base}|${lang}`;
-    let body = publication.variants.get(key);
-    if (!body) {
-      const xml = renderAtom(publication.schedule, publication.timeline, { baseUrl: base, lang });
-      body = prepareBody(xml, {
+    const body = cachedBody(publication, key, () =>
+      prepareBody(renderAtom(publication.schedule, publication.timeline, { baseUrl: base, lang }), {
         contentType: 'application/atom+xml; charset=utf-8',
         lastModified: publication.publishedAt,
-      });
-      publication.variants.set(key, body);
-    }
+      }),
+    );
     servePrepared(req, res, body);
   });
 
